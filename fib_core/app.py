@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import time
 import warnings
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -47,6 +48,7 @@ TEXT = "text/plain"
 VALUE_MEDIA_TYPES = (JSON, TEXT)
 ROUTES = ("/", "/v1/fibonacci/{n}", "/v1/sequence", "/healthz", "/openapi.json", "/docs")
 _python_backend_warned = False
+T = TypeVar("T")
 
 
 def _digits_parameter(name: str, where: str, description: str, maximum: int, required: bool) -> dict[str, Any]:
@@ -133,6 +135,27 @@ def _query_number(request: Request, name: str, maximum: int, minimum: int = 0, d
     return parse_whole_number(name, raw, minimum, maximum)
 
 
+def _negotiate(request: Request, offered: tuple[str, ...]) -> str:
+    """The media type to answer with, or a 406 problem listing what this resource has."""
+    media_type = choose_media_type(request.headers.get("accept"), offered)
+    if media_type is None:
+        raise ProblemError(
+            406,
+            f"Accept allows none of {', '.join(offered)}, the media types this resource has.",
+            NOT_ACCEPTABLE,
+            available=list(offered),
+        )
+    return media_type
+
+
+def _timed(request: Request, work: Callable[[], T]) -> T:
+    """Run the arithmetic, recording its duration as the request's compute_ms."""
+    started = time.perf_counter()
+    result = work()
+    log_fields(request.scope)["compute_ms"] = round((time.perf_counter() - started) * 1000, 3)
+    return result
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app; invalid configuration raises ConfigError here, at start-up."""
     global _python_backend_warned
@@ -193,9 +216,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         cached = _not_modified(request, etag)
         if cached:
             return cached
-        started = time.perf_counter()
-        body = legacy_body(service.backend.sequence_decimal(0, count))
-        log_fields(request.scope)["compute_ms"] = round((time.perf_counter() - started) * 1000, 3)
+        body = _timed(request, lambda: legacy_body(service.backend.sequence_decimal(0, count)))
         return _cacheable(body, f"{TEXT}; charset=utf-8", etag)
 
     @app.api_route(
@@ -218,14 +239,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def fibonacci_value(request: Request) -> Response:
         n = parse_whole_number("n", request.path_params["n"], 0, service.max_n)
         log_fields(request.scope).update(n=n)
-        media_type = choose_media_type(request.headers.get("accept"), VALUE_MEDIA_TYPES)
-        if media_type is None:
-            raise ProblemError(
-                406,
-                f"Accept allows none of {', '.join(VALUE_MEDIA_TYPES)}, the media types this resource has.",
-                NOT_ACCEPTABLE,
-                available=list(VALUE_MEDIA_TYPES),
-            )
+        media_type = _negotiate(request, VALUE_MEDIA_TYPES)
         size_of = value_json_size if media_type == JSON else value_text_size
         size = size_of(n)
         if size > service.max_response_bytes:
@@ -235,9 +249,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         cached = _not_modified(request, etag, vary=True)
         if cached:
             return cached
-        started = time.perf_counter()
-        digits = service.backend.fibonacci_decimal(n)
-        log_fields(request.scope)["compute_ms"] = round((time.perf_counter() - started) * 1000, 3)
+        digits = _timed(request, lambda: service.backend.fibonacci_decimal(n))
         if media_type == TEXT:
             return _cacheable(digits.encode("ascii"), f"{TEXT}; charset=utf-8", etag, vary=True)
         return _cacheable(value_json(n, digits), JSON, etag, vary=True)
@@ -265,13 +277,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         start = _query_number(request, "start", service.max_n, default=0)
         count = _query_number(request, "count", service.max_n - start + 1, minimum=1)
         log_fields(request.scope).update(start=start, count=count)
-        if choose_media_type(request.headers.get("accept"), (JSON,)) is None:
-            raise ProblemError(
-                406,
-                f"Accept does not allow {JSON}, the only media type of this resource.",
-                NOT_ACCEPTABLE,
-                available=[JSON],
-            )
+        _negotiate(request, (JSON,))
         next_start = start + count
         next_link = (
             f"/v1/sequence?start={next_start}&count={min(count, service.max_n - next_start + 1)}"
@@ -291,9 +297,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         cached = _not_modified(request, etag)
         if cached:
             return cached
-        started = time.perf_counter()
-        values = list(service.backend.sequence_decimal(start, count))
-        log_fields(request.scope)["compute_ms"] = round((time.perf_counter() - started) * 1000, 3)
+        values = _timed(request, lambda: list(service.backend.sequence_decimal(start, count)))
         response = _cacheable(sequence_json(start, count, values, next_link), JSON, etag)
         if next_link:
             response.headers["Link"] = f'<{next_link}>; rel="next"'
