@@ -15,7 +15,10 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON_DOWNLOADS := never
 export UV_NO_PROGRESS := 1
 
-.PHONY: run test lint typecheck unit bench test-python3.12 test-python3.13 test-all-pythons clean lock
+NODE_STAMP := node_modules/.package-lock.json
+EMULATOR_PORT ?= 3000
+
+.PHONY: run test lint typecheck bench package emulate-aws emulate-gcp node-deps test-python3.12 test-python3.13 clean lock
 
 $(UV): tools/uv-requirements.txt
 	$(PYTHON) -m venv $(TOOLS)
@@ -30,9 +33,28 @@ $(STAMP): $(UV) pyproject.toml uv.lock
 run: $(STAMP)
 	HOST=$(HOST) PORT=$(PORT) $(PY) -m fib_core
 
-## Lint, format check, types, then the whole test suite
-test: lint typecheck
+## Lint, format check, types, then the whole test suite (it starts every server it needs on 127.0.0.1)
+test: lint typecheck node-deps
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# serverless offline (osls + serverless-offline) for the AWS emulator tests; skipped by the tests without npm.
+node-deps: $(NODE_STAMP)
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-fund --no-audit --loglevel=error; \
+	else echo "npm not found: the serverless-offline tests will be skipped"; fi
+
+## dist/aws.zip (arm64), dist/gcp.zip, dist/azure.zip: reproducible deployment packages
+package: $(STAMP)
+	$(PY) tools/build_packages.py $(ARGS)
+
+## The AWS handler behind serverless offline on http://127.0.0.1:$(EMULATOR_PORT)
+emulate-aws: $(STAMP) $(NODE_STAMP)
+	SLS_TELEMETRY_DISABLED=1 SLS_NOTIFICATIONS_MODE=off OFFLINE_HTTP_PORT=$(EMULATOR_PORT) \
+	VIRTUAL_ENV=$(abspath $(VENV)) PATH="$(abspath $(VENV))/bin:$$PATH" node_modules/.bin/serverless offline start
+
+## The GCP entry point under functions-framework on http://$(HOST):$(PORT)
+emulate-gcp: $(STAMP)
+	$(VENV)/bin/functions-framework --target fibonacci --source adapters/gcp/main.py --host $(HOST) --port $(PORT)
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
@@ -53,4 +75,4 @@ lock: $(UV)
 	$(UV) lock
 
 clean:
-	rm -rf $(TOOLS) .venv .venv-* .pytest_cache .mypy_cache .ruff_cache .hypothesis dist
+	rm -rf $(TOOLS) .venv .venv-* .pytest_cache .mypy_cache .ruff_cache .hypothesis dist node_modules

@@ -9,13 +9,15 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from fib_core.observability import logger
+from fib_core.observability import logger, notify_request_observers
 from fib_core.problems import INTERNAL_ERROR, PROBLEM_MEDIA_TYPE, problem_body
 
 REQUEST_ID_HEADER = "x-request-id"
 _VALID_REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 _LOG_FIELDS_KEY = "fib_log_fields"
 _MAX_LOGGED_PATH = 256
+_TRACEPARENT = re.compile(r"[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}")
+_CLOUD_TRACE = re.compile(r"([0-9a-fA-F]{32})(?:/|$)")
 
 
 def log_fields(scope: Scope) -> dict[str, Any]:
@@ -25,11 +27,30 @@ def log_fields(scope: Scope) -> dict[str, Any]:
     return fields
 
 
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", []):
+        if key == name:
+            return str(value.decode("latin-1"))
+    return None
+
+
 def _incoming_request_id(scope: Scope) -> str | None:
-    for name, value in scope.get("headers", []):
-        if name == REQUEST_ID_HEADER.encode():
-            text = value.decode("latin-1")
-            return text if _VALID_REQUEST_ID.fullmatch(text) else None
+    text = _header(scope, REQUEST_ID_HEADER.encode())
+    return text if text is not None and _VALID_REQUEST_ID.fullmatch(text) else None
+
+
+def _trace_id(scope: Scope) -> str | None:
+    """The trace id from W3C `traceparent` or Google's `X-Cloud-Trace-Context`, if well-formed."""
+    traceparent = _header(scope, b"traceparent")
+    if traceparent:
+        match = _TRACEPARENT.fullmatch(traceparent.strip())
+        if match and match.group(1) != "0" * 32:
+            return match.group(1)
+    cloud_trace = _header(scope, b"x-cloud-trace-context")
+    if cloud_trace:
+        match = _CLOUD_TRACE.match(cloud_trace.strip())
+        if match:
+            return match.group(1)
     return None
 
 
@@ -100,7 +121,11 @@ class RequestContextMiddleware:
                 "request_id": request_id,
                 **log_fields(scope),
             }
+            trace_id = _trace_id(scope)
+            if trace_id:
+                entry["trace_id"] = trace_id
             if error is not None:
                 logger.error("request failed", extra=entry, exc_info=error)
             else:
                 logger.info("request", extra=entry)
+            notify_request_observers(entry)

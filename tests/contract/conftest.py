@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
 
 import pytest
 
-from tests.support.servers import free_port, running_server
-from tests.support.surfaces import AsgiSurface, HttpSurface, Surface
+from tests.support.servers import ROOT, free_port, running_server
+from tests.support.surfaces import AsgiSurface, AzureSurface, HttpSurface, LambdaSurface, Surface
 
 
 @contextmanager
@@ -34,9 +36,78 @@ def _uvicorn() -> Iterator[Surface]:
             surface.close()
 
 
+def _lambda(kind: str) -> Callable[[], AbstractContextManager[Surface]]:
+    @contextmanager
+    def start() -> Iterator[Surface]:
+        yield LambdaSurface(kind)
+
+    return start
+
+
+@contextmanager
+def _azure() -> Iterator[Surface]:
+    surface = AzureSurface()
+    try:
+        yield surface
+    finally:
+        surface.close()
+
+
+@contextmanager
+def _functions_framework() -> Iterator[Surface]:
+    port = free_port()
+    executable = Path(sys.executable).with_name("functions-framework")
+    with running_server(
+        [str(executable), "--target", "fibonacci", "--source", "adapters/gcp/main.py",
+         "--host", "127.0.0.1", "--port", str(port)],
+        f"http://127.0.0.1:{port}/healthz",
+    ):  # fmt: skip
+        surface = HttpSurface("gcp-functions-framework", f"http://127.0.0.1:{port}")
+        try:
+            yield surface
+        finally:
+            surface.close()
+
+
+@contextmanager
+def _serverless_offline() -> Iterator[Surface]:
+    """`serverless offline` (osls + serverless-offline from package-lock.json) running the handler from source."""
+    serverless = ROOT / "node_modules" / ".bin" / "serverless"
+    if not serverless.exists():
+        pytest.skip("node_modules is missing: `make test` runs `npm ci` first (needs node and npm)")
+    http_port, lambda_port = free_port(), free_port()
+    venv = Path(sys.prefix)
+    with running_server(
+        [str(serverless), "offline", "start"],
+        f"http://127.0.0.1:{http_port}/healthz",
+        env={
+            "OFFLINE_HTTP_PORT": str(http_port),
+            "OFFLINE_LAMBDA_PORT": str(lambda_port),
+            "VIRTUAL_ENV": str(venv),  # serverless-offline runs python3 from $VIRTUAL_ENV/bin
+            "PATH": f"{venv / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}",
+            "SLS_TELEMETRY_DISABLED": "1",
+            "SLS_NOTIFICATIONS_MODE": "off",
+            "POWERTOOLS_TRACE_DISABLED": "true",  # no X-Ray daemon on this machine
+        },
+        timeout=120,
+    ):
+        surface = HttpSurface("aws-serverless-offline", f"http://127.0.0.1:{http_port}")
+        try:
+            yield surface
+        finally:
+            surface.close()
+
+
 SURFACES: dict[str, Callable[[], AbstractContextManager[Surface]]] = {
     "asgi": _asgi,
     "uvicorn": _uvicorn,
+    "aws-function-url": _lambda("function-url"),
+    "aws-http-api": _lambda("http-api"),
+    "aws-rest-api": _lambda("rest-api"),
+    "aws-alb": _lambda("alb"),
+    "azure": _azure,
+    "gcp-functions-framework": _functions_framework,
+    "aws-serverless-offline": _serverless_offline,
 }
 
 

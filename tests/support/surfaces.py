@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -63,3 +64,62 @@ class HttpSurface:
 
     def close(self) -> None:
         self.client.close()
+
+
+class LambdaSurface:
+    """The AWS handler invoked with one kind of real-shaped event."""
+
+    def __init__(self, kind: str) -> None:
+        from adapters.aws.handler import handler
+        from tests.support.aws_events import EVENT_BUILDERS
+
+        self.name = f"aws-{kind}"
+        self.handler = handler
+        self.build_event = EVENT_BUILDERS[kind]
+
+    def request(
+        self, method: str, path: str, headers: dict[str, str] | None = None, body: bytes | None = None
+    ) -> Reply:
+        from tests.support.aws_events import FakeLambdaContext, response_body, response_headers
+
+        response = self.handler(self.build_event(method, path, headers or {}, body), FakeLambdaContext())
+        return Reply(int(response["statusCode"]), response_headers(response), response_body(response))
+
+
+@functools.cache
+def azure_functions() -> list[Any]:
+    """The Azure app's functions; azure-functions refuses a second get_functions() on one app."""
+    from adapters.azure.function_app import app
+
+    return list(app.get_functions())
+
+
+class AzureSurface:
+    """The Azure Functions app called in-process with azure.functions.HttpRequest objects."""
+
+    name = "azure"
+
+    def __init__(self) -> None:
+        import asyncio
+
+        from adapters.azure.function_app import app
+
+        (function,) = azure_functions()
+        self.app = app
+        self.user_function = function.get_user_function()
+        self.loop = asyncio.new_event_loop()  # the app keeps state per loop: every call on this one
+
+    def request(self, method: str, path: str, headers: dict[str, str] | None = None) -> Reply:
+        import azure.functions as func
+
+        request = func.HttpRequest(method=method, url=f"http://localhost:7071{path}", body=b"", headers=headers or {})
+        response = self.loop.run_until_complete(self.user_function(request, None))
+        return Reply(
+            response.status_code,
+            {k.lower(): v for k, v in response.headers.items()},
+            response.get_body(),
+        )
+
+    def close(self) -> None:
+        self.loop.run_until_complete(self.app.middleware.notify_shutdown())  # type: ignore[attr-defined]
+        self.loop.close()
