@@ -95,8 +95,9 @@ def install_wheels(stage: Path, requirements: str, arch: str) -> None:
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as handle:
         handle.write(requirements)
     try:
+        # --link-mode copy: the stage is modified (stripped); hard links would modify uv's cache and every venv.
         run([str(UV), "pip", "install", "--quiet", "--no-deps", "--no-compile", "--only-binary", ":all:",
-             "--python-platform", PLATFORMS[arch], "--python-version", RUNTIME_PYTHON,
+             "--link-mode", "copy", "--python-platform", PLATFORMS[arch], "--python-version", RUNTIME_PYTHON,
              "--target", str(stage), "-r", handle.name])  # fmt: skip
     finally:
         os.unlink(handle.name)

@@ -232,3 +232,19 @@ def test_azure_entry_point_answers_from_unpacked_zip(built: dict[str, Path], tmp
     assert legacy == [200, "0, 1, 1, 2, 3"]
     assert json.loads(value[1])["value"] == "354224848179261915075"
     assert missing[0] == 404
+
+
+def test_building_never_modifies_installed_libraries(tmp_path: Path) -> None:
+    """Stripping happens on copies: uv's hard links would otherwise rewrite the cache and this very venv."""
+    import gmpy2
+    import pydantic_core
+
+    libraries = sorted(
+        p
+        for package in (gmpy2, pydantic_core)
+        for p in Path(package.__file__).parent.parent.glob(f"{package.__name__}*/*.so*")
+    )
+    assert libraries
+    before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in libraries}
+    build_packages.build("aws", tmp_path, host_arch())
+    assert {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in libraries} == before
