@@ -66,6 +66,7 @@ typecheck: $(STAMP)
 ## Benchmarks: medians and ratios, measured side by side (not tests)
 bench: $(STAMP)
 	$(PY) bench/arithmetic.py $(ARGS)
+	$(PY) bench/adapters.py
 
 ## The suite on another interpreter from pyenv (the deploy runtime is 3.12)
 test-python3.12 test-python3.13: test-python%:
