@@ -1,0 +1,9 @@
+variable "name" {
+  type        = string
+  description = "Topic name."
+}
+
+variable "email" {
+  type        = string
+  description = "Address subscribed to the topic."
+}
