@@ -16,9 +16,10 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_NO_PROGRESS := 1
 
 NODE_STAMP := node_modules/.package-lock.json
+CHECKOV := $(TOOLS)/checkov/bin/checkov
 EMULATOR_PORT ?= 3000
 
-.PHONY: run test lint typecheck bench package emulate-aws emulate-gcp node-deps test-python3.12 test-python3.13 clean lock
+.PHONY: infra-schemas run test lint typecheck bench package emulate-aws emulate-gcp node-deps test-python3.12 test-python3.13 clean lock
 
 $(UV): tools/uv-requirements.txt
 	$(PYTHON) -m venv $(TOOLS)
@@ -34,8 +35,15 @@ run: $(STAMP)
 	HOST=$(HOST) PORT=$(PORT) $(PY) -m fib_core
 
 ## Lint, format check, types, then the whole test suite (it starts every server it needs on 127.0.0.1)
-test: lint typecheck node-deps
+test: lint typecheck node-deps $(CHECKOV)
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# checkov pins an old HCL parser, so it lives in a venv of its own (hash-pinned).
+$(CHECKOV): tools/checkov-requirements.txt $(UV)
+	rm -rf $(TOOLS)/checkov
+	$(UV) venv --quiet $(TOOLS)/checkov --python $(PYTHON)
+	VIRTUAL_ENV=$(TOOLS)/checkov $(UV) pip install --quiet --require-hashes -r tools/checkov-requirements.txt
+	touch $@
 
 # serverless offline (osls + serverless-offline) for the AWS emulator tests; skipped by the tests without npm.
 node-deps: $(NODE_STAMP)
@@ -71,6 +79,10 @@ bench: $(STAMP)
 ## The suite on another interpreter from pyenv (the deploy runtime is 3.12)
 test-python3.12 test-python3.13: test-python%:
 	$(MAKE) test PYTHON="$$(PYENV_VERSION=$$(pyenv versions --bare | grep -E '^$*(\.|$$)' | tail -1) pyenv which python3)" VENV=.venv-$*
+
+## Regenerate infra/schemas/*.json from the providers' published schemas (needs npm; ~130 MB download)
+infra-schemas: $(STAMP)
+	$(PY) tools/provider_schemas.py
 
 lock: $(UV)
 	$(UV) lock
