@@ -1,6 +1,6 @@
 output "url" {
   description = "The public HTTPS endpoint."
-  value       = google_cloudfunctions2_function.api.service_config[0].uri
+  value       = "${google_cloudfunctions2_function.api.service_config[0].uri}/"
 }
 
 output "function_name" {
