@@ -99,7 +99,6 @@ resource "azurerm_service_plan" "main" {
 }
 
 resource "azurerm_function_app_flex_consumption" "api" {
-  #checkov:skip=CKV_AZURE_56:The API is public and anonymous by design; App Service authentication would turn every caller away.
   name                                           = "func-${local.name}"
   resource_group_name                            = azurerm_resource_group.main.name
   location                                       = azurerm_resource_group.main.location
