@@ -46,7 +46,7 @@ locals {
 resource "aws_cloudwatch_metric_alarm" "lambda" {
   for_each            = local.lambda_alarms
   alarm_name          = "${local.name}-${each.key}"
-  alarm_description   = "${each.value.description} See docs/runbook.md#${local.name}-${each.key}."
+  alarm_description   = "${each.value.description} See docs/runbook.md#aws-${each.key}."
   namespace           = "AWS/Lambda"
   metric_name         = each.value.metric
   dimensions          = each.value.dimensions
@@ -62,7 +62,7 @@ resource "aws_cloudwatch_metric_alarm" "lambda" {
 
 resource "aws_cloudwatch_metric_alarm" "duration" {
   alarm_name          = "${local.name}-duration-near-timeout"
-  alarm_description   = "p99 duration of ${local.name} is above ${var.duration_alarm_percent}% of its ${var.timeout_seconds} s timeout. See docs/runbook.md#${local.name}-duration-near-timeout."
+  alarm_description   = "p99 duration of ${local.name} is above ${var.duration_alarm_percent}% of its ${var.timeout_seconds} s timeout. See docs/runbook.md#aws-duration-near-timeout."
   namespace           = "AWS/Lambda"
   metric_name         = "Duration"
   dimensions          = local.function_dimensions
@@ -93,7 +93,7 @@ resource "aws_route53_health_check" "healthz" {
 resource "aws_cloudwatch_metric_alarm" "uptime" {
   provider            = aws.us_east_1
   alarm_name          = "${local.name}-uptime"
-  alarm_description   = "Route 53 cannot get 200 from ${local.name}'s /healthz. See docs/runbook.md#${local.name}-uptime."
+  alarm_description   = "Route 53 cannot get 200 from ${local.name}'s /healthz. See docs/runbook.md#aws-uptime."
   namespace           = "AWS/Route53"
   metric_name         = "HealthCheckStatus"
   dimensions          = { HealthCheckId = aws_route53_health_check.healthz.id }

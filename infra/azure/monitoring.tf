@@ -43,7 +43,7 @@ resource "azurerm_monitor_metric_alert" "availability" {
   name                = "${local.name}-uptime"
   resource_group_name = azurerm_resource_group.main.name
   scopes              = [azurerm_application_insights_standard_web_test.healthz.id, azurerm_application_insights.main.id]
-  description         = "/healthz failed from 2 or more locations. See docs/runbook.md#${local.name}-uptime."
+  description         = "/healthz failed from 2 or more locations. See docs/runbook.md#azure-uptime."
   severity            = 1
   frequency           = "PT1M"
   window_size         = "PT5M"
@@ -86,7 +86,7 @@ resource "azurerm_monitor_metric_alert" "app" {
   name                = "${local.name}-${each.key}"
   resource_group_name = azurerm_resource_group.main.name
   scopes              = [azurerm_function_app_flex_consumption.api.id]
-  description         = "${each.value.description} See docs/runbook.md#${local.name}-${each.key}."
+  description         = "${each.value.description} See docs/runbook.md#azure-${each.key}."
   severity            = each.value.severity
   frequency           = "PT1M"
   window_size         = "PT5M"

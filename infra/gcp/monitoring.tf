@@ -73,7 +73,7 @@ resource "google_monitoring_alert_policy" "uptime" {
   }
 
   documentation {
-    content   = "Uptime check on /healthz is failing. See docs/runbook.md#${local.name}-uptime."
+    content   = "Uptime check on /healthz is failing. See docs/runbook.md#gcp-uptime."
     mime_type = "text/markdown"
   }
 }
@@ -108,7 +108,7 @@ resource "google_monitoring_alert_policy" "error_ratio" {
   }
 
   documentation {
-    content   = "The function answers 5xx. See docs/runbook.md#${local.name}-5xx-ratio."
+    content   = "The function answers 5xx. See docs/runbook.md#gcp-5xx-ratio."
     mime_type = "text/markdown"
   }
 }
@@ -137,7 +137,7 @@ resource "google_monitoring_alert_policy" "latency" {
   }
 
   documentation {
-    content   = "Requests are slow. See docs/runbook.md#${local.name}-latency."
+    content   = "Requests are slow. See docs/runbook.md#gcp-latency."
     mime_type = "text/markdown"
   }
 }
