@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -24,6 +25,7 @@ from fib_core.config import ENV_MAX_N, ENV_MAX_RESPONSE_BYTES, Settings
 from fib_core.middleware import RequestContextMiddleware, log_fields
 from fib_core.negotiation import IMMUTABLE, choose_media_type, if_none_match_hits, strong_etag
 from fib_core.observability import configure_logging, logger
+from fib_core.page import PAGE, PAGE_HEADERS
 from fib_core.params import parse_whole_number, single_query_value
 from fib_core.problems import (
     INVALID_PARAMETER,
@@ -45,6 +47,7 @@ from fib_core.representations import (
 )
 
 JSON = "application/json"
+HTML = "text/html"
 TEXT = "text/plain"
 VALUE_MEDIA_TYPES = (JSON, TEXT)
 ROUTES = ("/", "/v1/fibonacci/{n}", "/v1/sequence", "/healthz", "/openapi.json", "/docs")
@@ -138,6 +141,11 @@ def _query_number(request: Request, name: str, maximum: int, minimum: int = 0, d
     return parse_whole_number(name, raw, minimum, maximum)
 
 
+def _wants_html(accept: str | None) -> bool:
+    """Browsers name text/html explicitly; `*/*` alone (curl, SDKs) keeps the original 422 contract."""
+    return bool(accept) and "text/html" in str(accept).lower() and choose_media_type(accept, (HTML, TEXT)) == HTML
+
+
 def _negotiate(request: Request, offered: tuple[str, ...]) -> str:
     """The media type to answer with, or a 406 problem listing what this resource has."""
     media_type = choose_media_type(request.headers.get("accept"), offered)
@@ -192,6 +200,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ),
     )
     app.state.service = service
+    # Public, read-only, no credentials: any origin may read answers (CORS stance, docs/threat-model.md).
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=["*"],
+        allow_methods=["GET", "HEAD"],
+        allow_headers=["Accept", "If-None-Match", "X-Request-ID"],
+        expose_headers=["ETag", "Link", "X-Request-ID"],
+        max_age=86400,
+    )
     app.add_middleware(RequestContextMiddleware, backend_name=backend.name)
     _install_error_handlers(app)
 
@@ -199,20 +216,36 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         "/",
         methods=["GET", "HEAD"],
         summary="The first n Fibonacci numbers as text (the original contract)",
-        description="`GET /?n=5` answers `0, 1, 1, 2, 3` as text/plain; `n=0` answers an empty body.",
+        description=(
+            "`GET /?n=5` answers `0, 1, 1, 2, 3` as text/plain; `n=0` answers an empty body. Without `n`, a client"
+            " whose Accept names text/html gets a small page with a form; any other client gets a 422."
+        ),
         response_class=Response,
         responses={
-            200: {"description": "The numbers joined by ', '.", "content": {TEXT: {"schema": {"type": "string"}}}},
+            200: {
+                "description": "The numbers joined by ', ' (or, without n, the HTML page for browsers).",
+                "content": {TEXT: {"schema": {"type": "string"}}, HTML: {"schema": {"type": "string"}}},
+            },
             **_problem_responses(304, 422),
         },
         openapi_extra={
             "parameters": [
-                _digits_parameter("n", "query", "How many numbers, from F(0).", service.max_n, required=True)
+                _digits_parameter("n", "query", "How many numbers, from F(0).", service.max_n, required=False)
             ]
         },
     )
     async def first_numbers(request: Request) -> Response:
-        count = _query_number(request, "n", service.max_n)
+        raw = single_query_value("n", request.query_params.getlist("n"), required=False)
+        if raw is None:
+            if _wants_html(request.headers.get("accept")):
+                return Response(PAGE, media_type="text/html; charset=utf-8", headers=PAGE_HEADERS)
+            raise ProblemError(
+                422,
+                "n is required: GET /?n=5 answers the first 5 numbers. (Browsers asking for HTML get a form here.)",
+                INVALID_PARAMETER,
+                parameter="n",
+            )
+        count = parse_whole_number("n", raw, 0, service.max_n)
         log_fields(request.scope).update(n=count)
         fit = legacy_fit(count, service.max_response_bytes)
         if not fit.fits:

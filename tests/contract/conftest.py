@@ -91,7 +91,7 @@ def _serverless_offline() -> Iterator[Surface]:
         },
         timeout=120,
     ):
-        surface = HttpSurface("aws-serverless-offline", f"http://127.0.0.1:{http_port}")
+        surface = HttpSurface("aws-serverless-offline", f"http://127.0.0.1:{http_port}", rewrites_cors=True)
         try:
             yield surface
         finally:

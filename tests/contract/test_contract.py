@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.support.surfaces import Reply, Surface
@@ -275,3 +277,69 @@ def test_openapi_operation_ids_are_unique(surface: Surface) -> None:
     paths = surface.request("GET", "/openapi.json").json()["paths"]
     ids = [operation["operationId"] for operations in paths.values() for operation in operations.values()]
     assert len(ids) == len(set(ids))
+
+
+# --- the page for people, and browser-facing headers -------------------------------------------
+
+BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+
+
+def test_browser_without_n_gets_a_self_contained_page_with_strict_csp(surface: Surface) -> None:
+    reply = surface.request("GET", "/", headers={"Accept": BROWSER_ACCEPT})
+    assert reply.status == 200
+    assert reply.media_type == "text/html"
+    csp = reply.headers["content-security-policy"]
+    assert "default-src 'none'" in csp
+    assert "script-src 'sha256-" in csp
+    assert "unsafe-inline" not in csp
+    assert reply.headers["x-frame-options"] == "DENY"
+    page = reply.text
+    assert '<form id="form">' in page
+    for external in ("http://", "https://", "//cdn", "<link", "src="):
+        assert external not in page, external
+
+
+@pytest.mark.parametrize("accept", [None, "*/*", "application/json", "text/plain"])
+def test_non_browsers_without_n_keep_the_original_422(surface: Surface, accept: str | None) -> None:
+    headers = {"Accept": accept} if accept else None
+    assert_problem(surface.request("GET", "/", headers=headers), 422, "n is required")
+
+
+def test_browsers_still_get_the_text_list_when_they_send_n(surface: Surface) -> None:
+    reply = surface.request("GET", "/?n=5", headers={"Accept": BROWSER_ACCEPT})
+    assert reply.body == b"0, 1, 1, 2, 3"
+
+
+def skip_if_emulator_rewrites_cors(surface: Surface) -> None:
+    if getattr(surface, "rewrites_cors", False):
+        pytest.skip("serverless-offline replaces CORS headers with its own; the deployed function URL does not")
+
+
+def test_cors_lets_any_origin_read_answers(surface: Surface) -> None:
+    skip_if_emulator_rewrites_cors(surface)
+    reply = surface.request("GET", "/v1/fibonacci/10", headers={"Origin": "https://example.org"})
+    assert reply.headers["access-control-allow-origin"] == "*"
+    assert "etag" in reply.headers["access-control-expose-headers"].lower()
+    assert "access-control-allow-credentials" not in reply.headers
+
+
+def test_cors_preflight_allows_only_reads(surface: Surface) -> None:
+    skip_if_emulator_rewrites_cors(surface)
+    headers = {
+        "Origin": "https://example.org",
+        "Access-Control-Request-Method": "GET",
+        "Access-Control-Request-Headers": "if-none-match",
+    }
+    reply = surface.request("OPTIONS", "/v1/fibonacci/10", headers=headers)
+    assert reply.status == 200
+    assert set(reply.headers["access-control-allow-methods"].replace(" ", "").split(",")) == {"GET", "HEAD"}
+    refused = surface.request(
+        "OPTIONS", "/v1/fibonacci/10", headers={**headers, "Access-Control-Request-Method": "DELETE"}
+    )
+    assert refused.status == 400
+
+
+def test_no_server_version_is_announced(surface: Surface) -> None:
+    reply = surface.request("GET", "/healthz")
+    assert not re.search(r"\d", reply.headers.get("server", "")), reply.headers.get("server")
+    assert "x-powered-by" not in reply.headers

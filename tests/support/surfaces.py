@@ -55,8 +55,11 @@ class AsgiSurface:
 class HttpSurface:
     """A real server on loopback."""
 
-    def __init__(self, name: str, base_url: str) -> None:
+    def __init__(self, name: str, base_url: str, rewrites_cors: bool = False) -> None:
         self.name = name
+        # serverless-offline answers CORS itself (echoes the origin, adds credentials, 200s every preflight);
+        # the real function URL passes requests to the app untouched.
+        self.rewrites_cors = rewrites_cors
         self.client = httpx.Client(base_url=base_url, timeout=60)
 
     def request(self, method: str, path: str, headers: dict[str, str] | None = None) -> Reply:
