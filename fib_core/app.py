@@ -200,6 +200,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ),
     )
     app.state.service = service
+    largest_page = sequence_fit(
+        0, service.max_n + 1, "/v1/sequence?start=0&count=0", service.max_response_bytes
+    ).max_count
     # Public, read-only, no credentials: any origin may read answers (CORS stance, docs/threat-model.md).
     app.add_middleware(
         CORSMiddleware,
@@ -312,7 +315,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         },
         openapi_extra={
             "parameters": [
-                _digits_parameter("count", "query", "How many values (at least 1).", service.max_n + 1, True),
+                _digits_parameter(
+                    "count",
+                    "query",
+                    f"How many values (at least 1; at most {largest_page:,} fit from start=0 in the response limit).",
+                    largest_page,
+                    True,
+                ),
                 _digits_parameter("start", "query", "Index of the first value (default 0).", service.max_n, False),
             ]
         },
