@@ -19,7 +19,7 @@ NODE_STAMP := node_modules/.package-lock.json
 CHECKOV := $(TOOLS)/checkov/bin/checkov
 EMULATOR_PORT ?= 3000
 
-.PHONY: infra-schemas smoke run test lint typecheck bench package emulate-aws emulate-gcp node-deps test-python3.12 test-python3.13 clean lock
+.PHONY: infra-schemas load smoke run test lint typecheck bench package emulate-aws emulate-gcp node-deps test-python3.12 test-python3.13 clean lock
 
 $(UV): tools/uv-requirements.txt
 	$(PYTHON) -m venv $(TOOLS)
@@ -50,6 +50,12 @@ node-deps: $(NODE_STAMP)
 $(NODE_STAMP): package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --no-fund --no-audit --loglevel=error; \
 	else echo "npm not found: the serverless-offline tests will be skipped"; fi
+
+## Bounded load test on loopback (locust): make load SECONDS=60 USERS=20
+SECONDS ?= 60
+USERS ?= 20
+load: $(STAMP)
+	$(PY) tools/load.py --seconds $(SECONDS) --users $(USERS)
 
 ## Check a deployed endpoint against the contract: make smoke URL=https://...
 smoke:
