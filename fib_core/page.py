@@ -8,9 +8,9 @@ import hashlib
 _STYLE = """
 body{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1b1b1b}
 h1{font-size:1.5rem}form{display:flex;gap:.5rem;flex-wrap:wrap;align-items:center}
-input{font:inherit;padding:.3rem .5rem;width:12rem}button{font:inherit;padding:.3rem .8rem}
+#n{font:inherit;padding:.3rem .5rem;width:12rem}button{font:inherit;padding:.3rem .8rem}
 #result{white-space:pre-wrap;overflow-wrap:anywhere;word-break:break-all;background:#f4f4f4;padding:1rem;
-max-height:60vh;overflow:auto;font-family:ui-monospace,monospace}
+max-height:60vh;overflow:auto;font-family:ui-monospace,monospace}#result:empty{display:none}
 #error{color:#a00000;font-weight:600}#meta{color:#555}
 """
 

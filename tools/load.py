@@ -50,11 +50,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for _ in range(200):
             try:
-                urllib.request.urlopen(f"{base}/healthz", timeout=2)  # noqa: S310 - loopback
+                urllib.request.urlopen(f"{base}/healthz", timeout=2)  # noqa: S310  # nosec B310 - our loopback server
                 break
             except OSError:
                 time.sleep(0.1)
-        urllib.request.urlopen(f"{base}/v1/fibonacci/1000", timeout=10)  # noqa: S310 - warm imports before measuring
+        urllib.request.urlopen(f"{base}/v1/fibonacci/1000", timeout=10)  # noqa: S310  # nosec B310 - loopback, warm-up
         before = rss_mb(server.pid)
         with tempfile.TemporaryDirectory() as directory:
             prefix = Path(directory) / "load"
