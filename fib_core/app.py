@@ -116,21 +116,23 @@ class FibonacciService:
         )
 
 
-def _cacheable(body: bytes, media_type: str, etag: str, vary: bool = False) -> Response:
+def _cache_headers(etag: str, vary: bool) -> dict[str, str]:
+    """What a deterministic answer and its 304 both carry (RFC 9110: a 304 repeats the validators)."""
     headers = {"Cache-Control": IMMUTABLE, "ETag": etag}
     if vary:
         headers["Vary"] = "Accept"
-    return Response(body, media_type=media_type, headers=headers)
+    return headers
+
+
+def _cacheable(body: bytes, media_type: str, etag: str, vary: bool = False) -> Response:
+    return Response(body, media_type=media_type, headers=_cache_headers(etag, vary))
 
 
 def _not_modified(request: Request, etag: str, vary: bool = False) -> Response | None:
     if not if_none_match_hits(request.headers.get("if-none-match"), etag):
         return None
-    headers = {"Cache-Control": IMMUTABLE, "ETag": etag}
-    if vary:
-        headers["Vary"] = "Accept"
     log_fields(request.scope)["not_modified"] = True
-    return Response(status_code=304, headers=headers)
+    return Response(status_code=304, headers=_cache_headers(etag, vary))
 
 
 def _query_number(request: Request, name: str, maximum: int, minimum: int = 0, default: int | None = None) -> int:
