@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.servers import ROOT, free_port, running_server
+from tests.support.servers import ROOT, free_port, local_app_server, running_server
 from tests.support.surfaces import AsgiSurface, AzureSurface, HttpSurface, LambdaSurface, Surface
 
 
@@ -23,13 +23,8 @@ def _asgi() -> Iterator[Surface]:
 
 @contextmanager
 def _uvicorn() -> Iterator[Surface]:
-    port = free_port()
-    with running_server(
-        [sys.executable, "-m", "fib_core"],
-        f"http://127.0.0.1:{port}/healthz",
-        env={"PORT": str(port), "HOST": "127.0.0.1"},
-    ):
-        surface = HttpSurface("uvicorn", f"http://127.0.0.1:{port}")
+    with local_app_server() as url:
+        surface = HttpSurface("uvicorn", url)
         try:
             yield surface
         finally:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.servers import free_port, running_server
+from tests.support.servers import local_app_server
 
 pytestmark = [pytest.mark.live, pytest.mark.slow]
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
@@ -32,11 +32,8 @@ CHECKS = ",".join(
 
 @pytest.fixture(scope="module")
 def base_url() -> Iterator[str]:
-    port = free_port()
-    with running_server(
-        [sys.executable, "-m", "fib_core"], f"http://127.0.0.1:{port}/healthz", env={"PORT": str(port)}
-    ):
-        yield f"http://127.0.0.1:{port}"
+    with local_app_server() as url:
+        yield url
 
 
 def test_schemathesis_finds_nothing_in_1000_cases(base_url: str, tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from tests.support.servers import ROOT, free_port, running_server
+from tests.support.servers import ROOT, local_app_server
 
 pytestmark = [pytest.mark.live, pytest.mark.slow]
 
@@ -28,11 +28,8 @@ def test_ten_second_load_has_zero_errors() -> None:
 
 @pytest.fixture(scope="module")
 def base_url() -> Iterator[str]:
-    port = free_port()
-    with running_server(
-        [sys.executable, "-m", "fib_core"], f"http://127.0.0.1:{port}/healthz", env={"PORT": str(port)}
-    ):
-        yield f"http://127.0.0.1:{port}"
+    with local_app_server() as url:
+        yield url
 
 
 def test_healthz_answers_while_the_largest_allowed_value_computes(base_url: str) -> None:

@@ -7,13 +7,12 @@ Screenshots land in test-output/ (git-ignored).
 from __future__ import annotations
 
 import shutil
-import sys
 import tempfile
 from collections.abc import Iterator
 
 import pytest
 
-from tests.support.servers import ROOT, free_port, running_server
+from tests.support.servers import ROOT, local_app_server
 
 pytestmark = pytest.mark.live
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -35,11 +34,8 @@ from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 @pytest.fixture(scope="module")
 def base_url() -> Iterator[str]:
-    port = free_port()
-    with running_server(
-        [sys.executable, "-m", "fib_core"], f"http://127.0.0.1:{port}/healthz", env={"PORT": str(port)}
-    ):
-        yield f"http://127.0.0.1:{port}"
+    with local_app_server() as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -8,18 +8,15 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.support.servers import ROOT, free_port, running_server
+from tests.support.servers import ROOT, free_port, local_app_server
 
 pytestmark = pytest.mark.live
 
 
 @pytest.fixture(scope="module")
 def base_url() -> Iterator[str]:
-    port = free_port()
-    with running_server(
-        [sys.executable, "-m", "fib_core"], f"http://127.0.0.1:{port}/healthz", env={"PORT": str(port)}
-    ):
-        yield f"http://127.0.0.1:{port}/"
+    with local_app_server() as url:
+        yield url + "/"
 
 
 def test_make_smoke_passes_against_a_healthy_server(base_url: str) -> None:

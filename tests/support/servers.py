@@ -64,3 +64,17 @@ def running_server(
             process.wait(timeout=15)
         if log_path and not isinstance(log, int):
             log.close()
+
+
+@contextlib.contextmanager
+def local_app_server(env: dict[str, str] | None = None) -> Iterator[str]:
+    """`python -m fib_core` (what `make run` runs) on a free loopback port; yields its base URL."""
+    import sys
+
+    port = free_port()
+    with running_server(
+        [sys.executable, "-m", "fib_core"],
+        f"http://127.0.0.1:{port}/healthz",
+        env={"PORT": str(port), "HOST": "127.0.0.1", **(env or {})},
+    ):
+        yield f"http://127.0.0.1:{port}"
